@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/session";
+import { isGithubEnabled } from "@/lib/env";
+import { GitHubButton } from "./github-button";
 import { safeReturnPath } from "@/app/_components/field";
 import { LoginForm } from "./login-form";
 
@@ -28,6 +30,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         </p>
       ) : null}
       <LoginForm callbackUrl={callbackUrl} />
+      {isGithubEnabled() ? (
+        <div className="mt-4 border-t border-slate-200 pt-4 dark:border-slate-700">
+          <GitHubButton callbackUrl={callbackUrl} />
+        </div>
+      ) : null}
       <p className="mt-6 text-sm">
         New here?{" "}
         <Link href="/signup" className="font-medium text-amber-700 underline dark:text-amber-400">
