@@ -3,6 +3,8 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
+  // Separate build folders let several builds run side by side (e.g. parallel test runs).
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   // Types are checked once, by `npm run typecheck` (part of `npm test` and CI), not again
   // inside every build.

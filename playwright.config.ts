@@ -5,6 +5,8 @@ import { defineConfig, devices } from "@playwright/test";
 // one scripts/e2e.mjs found (Playwright's own, else Debian's /usr/bin/chromium).
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
+// Separate output folders let several runs go side by side (PW_OUTPUT_DIR).
+const out = process.env.PW_OUTPUT_DIR ?? "test-results";
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -14,7 +16,8 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: [["list"], ["json", { outputFile: "test-results/e2e-results.json" }]],
+  outputDir: `${out}/e2e`,
+  reporter: [["list"], ["json", { outputFile: `${out}/e2e-results.json` }]],
   use: {
     baseURL,
     trace: "retain-on-failure",
