@@ -10,7 +10,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { computeLiveKey, explainOption, type OptionExplanation } from "./grading";
-import { ANSWERS_FILE, PUBLIC_FILE } from "./write";
+import { ANSWERS_FILE, PUBLIC_FILE } from "./files";
 export type { OptionExplanation } from "./grading";
 import {
   CONTENT_FORMAT_VERSION,

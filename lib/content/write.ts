@@ -7,8 +7,9 @@ import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { AnswerBundle, PublicBundle } from "./model";
 
-export const PUBLIC_FILE = "content.json";
-export const ANSWERS_FILE = "answers.json";
+import { ANSWERS_FILE, PUBLIC_FILE } from "./files";
+
+export { ANSWERS_FILE, PUBLIC_FILE };
 
 export function writeContent(outDir: string, bundle: PublicBundle, answers: AnswerBundle): void {
   mkdirSync(outDir, { recursive: true });
