@@ -48,6 +48,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                     <span className="hidden text-sm text-slate-600 sm:inline dark:text-slate-300" data-testid="signed-in-as">
                       {user.email}
                     </span>
+                    <Link href="/settings" className="rounded-md px-3 py-1.5 text-sm font-medium hover:bg-slate-100 dark:hover:bg-slate-800">
+                      Settings
+                    </Link>
                     <SignOutButton />
                   </>
                 ) : (
