@@ -498,7 +498,9 @@ function blame(k: Combination, requirements: readonly Requirement[]): Evaluation
       return finish(run, "ImplicitDeny", reason("resource", code, rule), k.resourceRun);
     }
     if (need === "identity" && !k.idOK) {
-      const rule = grant === GRANT_ACCOUNT ? (k.isTrust ? "R95" : isKms ? "R89" : "R17") : !run.req.sameAccount ? (k.isTrust ? "R96" : "R21") : "R2";
+      // Across accounts, "both sides must allow" is documented (R21, R96); only a same-account
+      // account principal outside KMS and trust policies rests on the grey-area R17.
+      const rule = !run.req.sameAccount ? (k.isTrust ? "R96" : "R21") : grant === GRANT_ACCOUNT ? (k.isTrust ? "R95" : isKms ? "R89" : "R17") : "R2";
       return finish(run, "ImplicitDeny", reason("identity", "identity", rule, undefined, undefined, rule === "R17"), k.identityRun);
     }
     if (need === "boundary" && !k.pbOK) {

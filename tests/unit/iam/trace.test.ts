@@ -382,3 +382,22 @@ describe("ambiguity marks", () => {
     expect(steps.find((s) => s.reason.startsWith("Closest:"))).toMatchObject({ rule: "R66", ambiguous: true });
   });
 });
+
+describe("grey-area marks", () => {
+  const accountGrant = doc({ Sid: "AccountRead", Effect: "Allow", Principal: { AWS: ME }, Action: "s3:GetObject", Resource: "arn:aws:s3:::reports/*" });
+
+  it("marks a same-account account-principal delegation as a documented grey area (R17)", () => {
+    const { decision, steps } = trace({ request: request(ANN, { resourceAccount: ME }), resourcePolicy: accountGrant });
+    expect(decision).toBe("ImplicitDeny");
+    const identity = steps.find((s) => s.stage === "identity" && s.rule === "R17");
+    expect(identity?.ambiguous).toBe(true);
+  });
+
+  it("does not mark the documented cross-account rule as a grey area (R21)", () => {
+    const { decision, steps } = trace({ request: request(ANN, { resourceAccount: OTHER }), resourcePolicy: accountGrant });
+    expect(decision).toBe("ImplicitDeny");
+    expect(steps.some((s) => s.rule === "R17")).toBe(false);
+    expect(steps.find((s) => s.stage === "identity")?.rule).toBe("R21");
+    expect(steps.filter((s) => s.stage === "identity").every((s) => !s.ambiguous)).toBe(true);
+  });
+});
