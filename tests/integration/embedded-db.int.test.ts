@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, chmodSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 // @ts-expect-error plain ESM script without types
@@ -9,6 +9,7 @@ import { sql } from "./helpers";
 // environment (also in CI next to the real server), on its own temporary cluster.
 describe("embedded PostgreSQL", () => {
   const base = path.join(process.cwd(), ".data");
+  mkdirSync(base, { recursive: true }); // a fresh clone tested against DATABASE_URL has no .data yet
   const dir = mkdtempSync(path.join(base, "pg-restart-"));
   chmodSync(dir, 0o755);
   const dataDir = path.join(dir, "pg");
