@@ -97,8 +97,9 @@ for (const step of steps) {
       }
     }
   }
-  if (bad && !step.counts) failed += 1;
-  if (bad && step.counts && code === 0) failed += 1;
+  // A failed step that reported no failing test (lint, a suite that did not load, a skipped
+  // test) still counts as one failure, so the closing line never reads "0 failed" on a red run.
+  if (bad && !(step.counts && (step.counts()?.failed ?? 0) > 0)) failed += 1;
   summary.push((bad ? "✗ " : "✓ ") + line);
 }
 
