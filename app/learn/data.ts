@@ -18,7 +18,8 @@ const REVIEW_STATE = 2;
 export async function getTopicStatuses(userId: string | null): Promise<TopicStatus[]> {
   const topics = listTopics().sort((a, b) => a.order - b.order);
   const cardsByTopic = new Map<string, string[]>();
-  for (const c of listCards()) cardsByTopic.set(c.topic, [...(cardsByTopic.get(c.topic) ?? []), c.id]);
+  // Flashcards are scheduled under `card:<id>` (app/review), questions under their own id.
+  for (const c of listCards()) cardsByTopic.set(c.topic, [...(cardsByTopic.get(c.topic) ?? []), `card:${c.id}`]);
   const states = userId ? await listReviewStates(userId) : [];
   const learned = new Set(states.filter((s) => s.state === REVIEW_STATE).map((s) => s.itemId));
   const progress = userId ? new Map((await listTopicProgress(userId)).map((p) => [p.topic, p])) : new Map<string, TopicProgressRecord>();

@@ -18,6 +18,8 @@ export interface ContentSummary {
   topics: number;
   questions: number;
   questionsByTopic: Record<string, number>;
+  /** Per topic: questions, of which graded by the evaluator, multiple response, with variants; and cards. */
+  topicStats: Record<string, { order: number; questions: number; graded: number; multiple: number; withVariants: number; cards: number }>;
   questionsByMode: Record<QuestionMode, number>;
   multipleResponse: number;
   withVariants: number;
@@ -181,6 +183,25 @@ function summarize(files: number, docs: ValidDoc[]): ContentSummary {
     topics: docs.filter((d) => d.kind === "topic").length,
     questions: questions.length,
     questionsByTopic: count(questions.map((q) => q.data.topic)),
+    topicStats: Object.fromEntries(
+      docs
+        .filter((d): d is TopicDoc => d.kind === "topic")
+        .map((t) => {
+          const qs = questions.filter((q) => q.data.topic === t.data.slug);
+          const cards = docs.filter((d): d is CardDoc => d.kind === "card" && d.topic === t.data.slug).length;
+          return [
+            t.data.slug,
+            {
+              order: t.data.order,
+              questions: qs.length,
+              graded: qs.filter((q) => q.data.mode !== "keyed").length,
+              multiple: qs.filter((q) => q.data.response === "multiple").length,
+              withVariants: qs.filter((q) => q.variants.length > 0).length,
+              cards,
+            },
+          ];
+        }),
+    ),
     questionsByMode: byMode,
     multipleResponse: questions.filter((q) => q.data.response === "multiple").length,
     withVariants: questions.filter((q) => q.variants.length > 0).length,
@@ -207,6 +228,10 @@ export function formatSummary(s: ContentSummary): string[] {
     `with variants: ${s.withVariants} (${s.variants} variants in all)`,
     "questions by topic:",
     ...table(s.questionsByTopic),
+    "by topic (order. slug: questions / graded by the evaluator / multiple response / with variants / cards):",
+    ...Object.entries(s.topicStats)
+      .sort(([, a], [, b]) => a.order - b.order)
+      .map(([slug, t]) => `  ${String(t.order).padStart(2)}. ${slug.padEnd(24)} ${t.questions} / ${t.graded} / ${t.multiple} / ${t.withVariants} / ${t.cards}`),
     "questions per trap:",
     ...table(s.questionsPerTrap),
     "questions per task statement:",
