@@ -212,6 +212,7 @@ export function compileQuestion(doc: QuestionDoc, engine: Engine, problems: Prob
     stem: segmentsOf(doc.stem),
     options: doc.options.map((o) => ({ id: o.id, html: renderInline(o.text), ...(o.request ? { request: o.request } : {}) })),
     instances: publicInstances,
+    ...(data.organization ? { organization: data.organization } : {}),
     source: { file: doc.file, line: fmLine("id") },
   };
   const answer: QuestionAnswer = {

@@ -119,6 +119,8 @@ export interface PublicQuestion {
   stem: Segment[];
   options: PublicOption[];
   instances: PublicInstance[];
+  /** The organization the fixtures live in (management account), when the question sets one. */
+  organization?: Record<string, unknown>;
   source: SourceRef;
 }
 

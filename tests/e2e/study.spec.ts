@@ -83,3 +83,12 @@ test("the page sent before an answer holds no key and no explanation", async ({ 
   }
   expect(html).not.toMatch(/"key":\s*\[/);
 });
+
+test("a study note's worked scenario opens in the lab with its policies", async ({ page }) => {
+  await page.goto("/learn/policy-evaluation");
+  const open = page.getByRole("link", { name: "Open in the lab" }).first();
+  await expect(open).toBeVisible();
+  await open.click();
+  await expect(page).toHaveURL(/\/lab\?topic=policy-evaluation&scenario=/);
+  await expect(page.getByText(/Opened the worked scenario/)).toBeVisible();
+});
