@@ -38,14 +38,14 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               <Link href="/" className="mr-2 text-lg font-bold tracking-tight">
                 IAM Exam Lab
               </Link>
-              <nav aria-label="Main" className="hidden flex-1 md:block">
+              <nav aria-label="Main" className="hidden flex-1 lg:block">
                 <NavLinks />
               </nav>
               <div className="ml-auto flex items-center gap-2">
                 <ThemeToggle />
                 {user ? (
                   <>
-                    <span className="hidden text-sm text-slate-600 sm:inline dark:text-slate-300" data-testid="signed-in-as">
+                    <span className="hidden max-w-48 truncate text-sm text-slate-600 2xl:inline dark:text-slate-300" data-testid="signed-in-as" title={user.email}>
                       {user.email}
                     </span>
                     <Link href="/settings" className="rounded-md px-3 py-1.5 text-sm font-medium hover:bg-slate-100 dark:hover:bg-slate-800">
@@ -68,7 +68,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 )}
               </div>
             </div>
-            <details className="border-t border-slate-200 px-4 py-2 md:hidden dark:border-slate-700">
+            <details className="border-t border-slate-200 px-4 py-2 lg:hidden dark:border-slate-700">
               <summary className="cursor-pointer text-sm font-medium">Menu</summary>
               <nav aria-label="Main (mobile)" className="mt-2">
                 <NavLinks vertical />

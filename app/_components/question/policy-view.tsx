@@ -25,7 +25,8 @@ export function statementSummaries(document: unknown): string[] {
   const statements = Array.isArray(doc?.Statement) ? doc.Statement : doc?.Statement ? [doc.Statement] : [];
   return statements.map((raw, i) => {
     const s = raw as Record<string, unknown>;
-    const parts = [`Statement ${i + 1}${s.Sid ? ` (Sid ${String(s.Sid)})` : ""}: ${String(s.Effect)}`];
+    // Numbered from 0 like the JSON path (Statement[0]) and the evaluator's trace.
+    const parts = [`Statement[${i}]${s.Sid ? ` (Sid ${String(s.Sid)})` : ""}: ${String(s.Effect)}`];
     if (s.Principal !== undefined) parts.push(`principal ${list(s.Principal)}`);
     if (s.NotPrincipal !== undefined) parts.push(`every principal except ${list(s.NotPrincipal)}`);
     if (s.Action !== undefined) parts.push(`actions ${list(s.Action)}`);

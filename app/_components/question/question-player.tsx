@@ -275,7 +275,7 @@ export function QuestionPlayer({
               <h3 className="font-semibold">What the evaluator did</h3>
               {decidedFixture && decidingStep?.statement !== undefined ? (
                 <div className="mt-2 rounded-lg border border-amber-400 p-3 text-sm">
-                  Deciding statement: <code>{decidedFixture.name}</code> statement {decidingStep.statement + 1}
+                  Deciding statement: <code>{decidedFixture.name}</code> <code>Statement[{decidingStep.statement}]</code>
                   {decidingStep.sid ? ` (Sid ${decidingStep.sid})` : ""}
                   <pre className="code-block mt-2">{statementJson(decidedFixture.document, decidingStep.statement)}</pre>
                 </div>

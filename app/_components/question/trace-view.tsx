@@ -45,6 +45,12 @@ const STATUS_WORD: Record<Status, string> = {
   none: "not reached",
 };
 
+/** The evaluator writes names in `backticks`; show them as code. */
+function Reason({ text }: { text: string }) {
+  const parts = text.split("`");
+  return <>{parts.map((p, i) => (i % 2 === 1 ? <code key={i} className="rounded bg-slate-100 px-1 font-mono text-[0.85em] dark:bg-slate-800">{p}</code> : p))}</>;
+}
+
 export const DECISION_WORDS: Record<string, string> = {
   Allow: "Allowed",
   ExplicitDeny: "Explicitly denied",
@@ -85,7 +91,7 @@ export function TraceView({ evaluation, title }: { evaluation: EvaluationRecord;
           <li key={i} className="grid grid-cols-[7.5rem_1fr] gap-2">
             <span className="font-mono text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">{s.stage}</span>
             <span>
-              {s.reason}
+              <Reason text={s.reason} />
               {s.rule ? <span className="ml-1 text-xs text-slate-500 dark:text-slate-400">[{s.rule}]</span> : null}
               {(s as TraceLine & { ambiguous?: boolean }).ambiguous ? (
                 <span className="ml-1 rounded bg-amber-100 px-1 text-xs text-amber-900 dark:bg-amber-900/40 dark:text-amber-100">documented grey area</span>
