@@ -31,3 +31,22 @@ export {
   scoreAttempt,
 } from "./scoring";
 export { examDeadline, type ExamTiming, formTiming, isExpired, remainingMs } from "./timer";
+export {
+  type AnswerState,
+  applySelection,
+  type AttemptReport,
+  type AttemptStatus,
+  buildAttemptReport,
+  checkWritable,
+  type Confidence,
+  decideFinalization,
+  describeAnswerChanges,
+  type FinalizeDecision,
+  type FinalizeTrigger,
+  isCompleteSelection,
+  normaliseSelection,
+  type ReportItem,
+  type ReportItemInput,
+  type WriteRefusal,
+} from "./attempt";
+export { type BankQuestion, blueprintFromExam, buildCandidatePool, countedDomain, countPoolByDomain, type ExamFacts, parseTaskId } from "./catalog";

@@ -63,7 +63,7 @@ export function PolicyView({ fixture, decided, open = true }: { fixture: PolicyF
             <li key={s}>{s}</li>
           ))}
         </ol>
-        <pre className="code-block" aria-label={`${fixture.name} as JSON`} dangerouslySetInnerHTML={{ __html: fixture.html }} />
+        <pre tabIndex={0} className="code-block" aria-label={`${fixture.name} as JSON`} dangerouslySetInnerHTML={{ __html: fixture.html }} />
       </div>
     </details>
   );
@@ -76,7 +76,7 @@ export function RequestView({ fixture }: { fixture: RequestFixture }) {
         Request <code className="font-mono">{fixture.name}</code>
         {fixture.must ? <span className="ml-2 text-slate-600 dark:text-slate-300">(must be {fixture.must === "allow" ? "allowed" : "denied"})</span> : null}
       </figcaption>
-      <pre className="code-block px-3 py-2" dangerouslySetInnerHTML={{ __html: fixture.html }} />
+      <pre tabIndex={0} aria-label={`Request ${fixture.name}`} className="code-block px-3 py-2" dangerouslySetInnerHTML={{ __html: fixture.html }} />
     </figure>
   );
 }

@@ -31,9 +31,9 @@ const STATUS_STYLE: Record<Status, string> = {
   allow: "border-emerald-600 bg-emerald-100 text-emerald-950 dark:bg-emerald-900/50 dark:text-emerald-50",
   fail: "border-red-500 bg-red-50 text-red-900 dark:bg-red-950/40 dark:text-red-100",
   deny: "border-red-600 bg-red-100 text-red-950 dark:bg-red-900/50 dark:text-red-50",
-  skip: "border-slate-300 bg-slate-50 text-slate-500 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-400",
+  skip: "border-slate-300 bg-slate-50 text-slate-600 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-300",
   info: "border-sky-400 bg-sky-50 text-sky-900 dark:bg-sky-950/40 dark:text-sky-100",
-  none: "border-dashed border-slate-300 text-slate-400 dark:border-slate-600 dark:text-slate-500",
+  none: "border-dashed border-slate-300 text-slate-600 dark:border-slate-600 dark:text-slate-300",
 };
 const STATUS_WORD: Record<Status, string> = {
   pass: "passed",
