@@ -39,7 +39,7 @@ export default tseslint.config(
     rules: restrict(["@/*", "@/**", ...NEXT_REACT, ...PRISMA], "lib/iam imports nothing outside itself."),
   },
   {
-    files: ["lib/srs/**/*.ts", "lib/exam/**/*.ts"],
+    files: ["lib/srs/**/*.ts", "lib/exam/**/*.ts", "lib/progress/**/*.ts"],
     rules: restrict([...NEXT_REACT, ...PRISMA, "@/lib/auth", "@/lib/auth/*", "@/lib/iam/*", ...NODE], "lib/srs and lib/exam are pure: no Next, Prisma, lib/db or lib/auth; the evaluator only through @/lib/iam."),
   },
   {

@@ -3,6 +3,8 @@ import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
 import { listExams, listTopics, listTraps } from "@/lib/content";
 import { listReviewStates } from "@/lib/db/reviews";
+import { listAnswerSummaries } from "@/lib/db/stats";
+import { rankWrongPractice, recentSince } from "@/lib/progress";
 import { PageHeader } from "../_components/empty-state";
 import { questionsInSet } from "./data";
 
@@ -13,9 +15,11 @@ const select = "rounded-md border border-slate-300 bg-white px-3 py-2 dark:borde
 export default async function PracticePage() {
   const user = await requireUser("/practice");
   const now = new Date();
-  const states = await listReviewStates(user.id, "question");
+  const [states, summaries] = await Promise.all([listReviewStates(user.id, "question"), listAnswerSummaries(user.id, recentSince(now))]);
   const all = questionsInSet({ mode: "all" });
   const ids = new Set(all.map((q) => q.id));
+  const wrong = rankWrongPractice(summaries).filter((s) => ids.has(s.questionId));
+  const sureWrong = wrong.filter((s) => s.latestConfidence === "sure").length;
   const due = states.filter((s) => ids.has(s.itemId) && s.due <= now).length;
   const fresh = all.length - states.filter((s) => ids.has(s.itemId)).length;
   const exams = listExams();
@@ -24,7 +28,7 @@ export default async function PracticePage() {
   return (
     <div>
       <PageHeader title="Practice">Scenario questions, untimed, graded on the spot by the IAM policy evaluator.</PageHeader>
-      <div className="mb-8 grid gap-4 sm:grid-cols-3">
+      <div className="mb-4 grid gap-4 sm:grid-cols-3">
         <Link href="/practice/session?mode=due" className="rounded-xl border border-slate-200 p-4 hover:border-amber-500 dark:border-slate-700">
           <span className="block text-sm text-slate-600 dark:text-slate-300">Spaced repetition</span>
           <span className="text-xl font-bold">Due now: {due}</span>
@@ -36,6 +40,19 @@ export default async function PracticePage() {
         <Link href="/practice/session" className="rounded-xl border border-slate-200 p-4 hover:border-amber-500 dark:border-slate-700">
           <span className="block text-sm text-slate-600 dark:text-slate-300">Whole bank</span>
           <span className="text-xl font-bold">All {all.length} questions</span>
+        </Link>
+      </div>
+      <div className="mb-8 grid gap-4 sm:grid-cols-2">
+        <Link href="/practice/session?wrong=practice" className="rounded-xl border border-slate-200 p-4 hover:border-amber-500 dark:border-slate-700">
+          <span className="block text-sm text-slate-600 dark:text-slate-300">Retake only what I got wrong</span>
+          <span className="text-xl font-bold">
+            {wrong.length === 0 ? "Nothing to retake" : `${wrong.length} to put right`}
+          </span>
+          {sureWrong > 0 ? <span className="block text-sm text-slate-600 dark:text-slate-300">{sureWrong} answered wrong while sure: these come first</span> : null}
+        </Link>
+        <Link href="/traps" className="rounded-xl border border-slate-200 p-4 hover:border-amber-500 dark:border-slate-700">
+          <span className="block text-sm text-slate-600 dark:text-slate-300">Classic mistakes</span>
+          <span className="text-xl font-bold">Drill a trap</span>
         </Link>
       </div>
 
@@ -110,6 +127,7 @@ export default async function PracticePage() {
             <option value="all">Unseen first, then least recent</option>
             <option value="due">Due now only</option>
             <option value="new">New only</option>
+            <option value="drill">Drill: unseen first, then new variants</option>
           </select>
         </label>
         <div className="sm:col-span-2">

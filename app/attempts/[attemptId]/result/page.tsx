@@ -225,7 +225,10 @@ function TimeAndAnswers({ view }: { view: ResultView }) {
             practice due questions
           </Link>
         ) : null}
-        {view.rated > 0 ? "." : ""}
+        {view.rated > 0 ? "." : ""}{" "}
+        <Link href={`/practice/session?wrong=attempt:${encodeURIComponent(view.attemptId)}`} className="font-medium text-amber-800 underline dark:text-amber-300">
+          Retake only what I got wrong
+        </Link>
       </p>
     </section>
   );
